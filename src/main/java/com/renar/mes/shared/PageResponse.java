@@ -15,4 +15,10 @@ public record PageResponse<T>(List<T> content, int page, int size, long totalEle
                 page.getTotalElements(),
                 page.getTotalPages());
     }
+
+    /** A page assembled from a hand-written query: the rows of this page and the count of all rows. */
+    public static <T> PageResponse<T> of(List<T> content, PageQuery query, long totalElements) {
+        int totalPages = (int) ((totalElements + query.size() - 1) / query.size());
+        return new PageResponse<>(content, query.page(), query.size(), totalElements, totalPages);
+    }
 }

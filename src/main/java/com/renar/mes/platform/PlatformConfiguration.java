@@ -2,6 +2,8 @@ package com.renar.mes.platform;
 
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,4 +17,10 @@ class PlatformConfiguration {
     Clock clock() {
         return Clock.systemUTC();
     }
+
+    /** Scheduled work (ERP pull, report delivery, clean-ups); off for one-shot jobs. */
+    @Configuration(proxyBeanMethods = false)
+    @EnableScheduling
+    @ConditionalOnProperty(name = "mes.scheduling.enabled", havingValue = "true", matchIfMissing = true)
+    static class Scheduling {}
 }

@@ -1,7 +1,13 @@
 /**
- * Production orders (OPs): what the ERP released — item, quantity, due date, priority, lots and the routing
- * copied at import — plus replenishment orders the MES makes, the discrepancies PCP must resolve, and the
- * bridge to the ERP (the {@code erp} package: anti-corruption adapters, import, reporting back).
+ * Production orders (OPs): the orders the ERP releases and the replenishment orders the MES raises, with their
+ * routing snapshot, lots, status and replenishment links; the import from the ERP (pull on a schedule and push
+ * by the ERP) that keeps exactly one OP per ERP order code; the discrepancies PCP resolves when the ERP changes
+ * an order that has already started; and the outbox that reports production performance back to the ERP.
+ *
+ * <p>The sub-package {@code erp} is the anti-corruption layer: one port ({@link
+ * com.renar.mes.orders.erp.ErpGateway}), a REST and a database adapter, and the parser that turns whatever the
+ * ERP sends into valid {@link com.renar.mes.orders.erp.ErpOrder}s or per-record rejections. Nothing outside
+ * this module sees ERP shapes.
  */
 @ApplicationModule(displayName = "Production orders")
 package com.renar.mes.orders;

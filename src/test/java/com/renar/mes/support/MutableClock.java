@@ -7,12 +7,21 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * The application's clock in integration tests: system time unless a test fixes it. A test that fixes it must
- * {@link #reset()} it afterwards (the context, and so the clock, is shared by all integration tests).
+ * A clock tests control. Built with a start instant it stands still until moved; built without one it follows
+ * system time until a test fixes it. The application's clock in integration tests is one of these (shared by all
+ * of them): a test that fixes it must {@link #reset()} it afterwards.
  */
 public final class MutableClock extends Clock {
 
     private volatile Instant fixed;
+
+    /** Follows system time until fixed. */
+    public MutableClock() {}
+
+    /** Stands at {@code start} until moved. */
+    public MutableClock(Instant start) {
+        this.fixed = start;
+    }
 
     public void fixAt(Instant instant) {
         this.fixed = instant;
@@ -23,6 +32,7 @@ public final class MutableClock extends Clock {
         this.fixed = base.plus(duration);
     }
 
+    /** Back to system time. */
     public void reset() {
         this.fixed = null;
     }
@@ -34,7 +44,7 @@ public final class MutableClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("the application clock is always UTC");
+        return this;
     }
 
     @Override

@@ -92,8 +92,12 @@ class ErpReportDispatcher {
         } catch (ErpUnavailableException e) {
             int attempts = claimed.attempts() + 1;
             Instant next = clock.instant().plus(backoff(attempts));
-            log.info("ERP unavailable for report {} (attempt {}), next try at {}: {}",
-                    claimed.reportId(), attempts, next, e.getMessage());
+            log.info(
+                    "ERP unavailable for report {} (attempt {}), next try at {}: {}",
+                    claimed.reportId(),
+                    attempts,
+                    next,
+                    e.getMessage());
             jdbc.sql("""
                             update erp_report_outbox set attempts = :attempts, next_attempt_at = :next,
                                    last_error = :error where report_id = :id

@@ -39,8 +39,8 @@ class ErpReportOutbox implements ErpReporting {
                 .param("s", c.stepSequence())
                 .query(String.class)
                 .optional()
-                .orElseThrow(() -> MesProblemException.notFound(
-                        "Step " + c.stepSequence() + " of order", order.code()));
+                .orElseThrow(
+                        () -> MesProblemException.notFound("Step " + c.stepSequence() + " of order", order.code()));
         enqueue(
                 order,
                 c.stepSequence(),
@@ -101,9 +101,8 @@ class ErpReportOutbox implements ErpReporting {
                          where o.id = :id group by o.id
                         """)
                 .param("id", orderId)
-                .query((rs, n) -> new OrderRef(
-                        rs.getLong("id"), rs.getString("order_code"), List.of((String[])
-                                rs.getArray("lots").getArray())))
+                .query((rs, n) -> new OrderRef(rs.getLong("id"), rs.getString("order_code"), List.of((String[])
+                        rs.getArray("lots").getArray())))
                 .optional()
                 .orElseThrow(() -> MesProblemException.notFound("Production order", orderId));
     }

@@ -73,8 +73,8 @@ class ErpReportQueue {
                 .optional()
                 .orElseThrow(() -> MesProblemException.notFound("ERP report", reportId));
         if (updated == 0) {
-            throw MesProblemException.conflict("ERP report " + reportId + " is " + report.status().toLowerCase()
-                    + "; only failed reports can be retried");
+            throw MesProblemException.conflict("ERP report " + reportId + " is "
+                    + report.status().toLowerCase() + "; only failed reports can be retried");
         }
         return report;
     }

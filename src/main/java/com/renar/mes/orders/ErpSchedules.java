@@ -48,7 +48,9 @@ class ErpSchedules {
         }
     }
 
-    @Scheduled(fixedDelayString = "${mes.erp.report-interval:10s}", initialDelayString = "${mes.erp.report-interval:10s}")
+    @Scheduled(
+            fixedDelayString = "${mes.erp.report-interval:10s}",
+            initialDelayString = "${mes.erp.report-interval:10s}")
     void deliverReports() {
         int delivered = dispatcher.dispatchDue();
         if (delivered > 0) {

@@ -84,7 +84,9 @@ class ErpSync {
         try (Stream<ErpOrderPage> pages = erp.fetchOrders(progress -> log.info(
                 "ERP sync: page {}{} read, {} records so far, {} rejected",
                 progress.pagesFetched(),
-                progress.totalPages().isPresent() ? " of " + progress.totalPages().getAsInt() : "",
+                progress.totalPages().isPresent()
+                        ? " of " + progress.totalPages().getAsInt()
+                        : "",
                 progress.records(),
                 progress.rejected()))) {
             pages.forEach(page -> page.records().forEach(tally::take));
@@ -119,6 +121,7 @@ class ErpSync {
     private ImportCandidate candidate(ErpOrder order) {
         return new ImportCandidate(
                 order.orderCode(),
+                order.type() == ErpOrder.Type.REPLENISHMENT ? OrderType.REPLENISHMENT : OrderType.PRODUCTION,
                 order.itemCode(),
                 order.quantity(),
                 order.dueDate().deadline(plantZone),

@@ -14,6 +14,7 @@ import java.util.TreeSet;
  * come later, in the import.
  *
  * @param orderCode the ERP's key, unique
+ * @param type production, or a replenishment the ERP itself released
  * @param itemCode what to make
  * @param quantity how many (exact, > 0)
  * @param dueAt when it is due
@@ -25,6 +26,7 @@ import java.util.TreeSet;
  */
 record ImportCandidate(
         String orderCode,
+        OrderType type,
         String itemCode,
         BigDecimal quantity,
         Instant dueAt,
@@ -55,6 +57,8 @@ record ImportCandidate(
     String fingerprint() {
         StringBuilder canonical = new StringBuilder()
                 .append(orderCode)
+                .append('|')
+                .append(type)
                 .append('|')
                 .append(itemCode)
                 .append('|')

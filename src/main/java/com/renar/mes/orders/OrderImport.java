@@ -98,6 +98,9 @@ class OrderImport {
         if (!fits(c.quantity(), 10, 4) || c.quantity().signum() <= 0) {
             return Optional.of("quantity must be positive, with at most 10 integer digits and 4 decimals");
         }
+        if (c.type() == null) {
+            return Optional.of("order type is missing");
+        }
         if (c.dueAt() == null) {
             return Optional.of("due date is missing");
         }
@@ -149,7 +152,7 @@ class OrderImport {
             return create(candidate, fingerprint);
         }
         ProductionOrder order = existing.get();
-        if (order.type() == OrderType.REPLENISHMENT) {
+        if (order.erpFingerprint() == null) {
             return new Rejected(candidate.orderCode(), "the code belongs to a replenishment order made by the MES");
         }
         if (fingerprint.equals(order.erpFingerprint())) {
@@ -231,7 +234,7 @@ class OrderImport {
         ProductionOrder saved = orders.save(new ProductionOrder(
                 null,
                 candidate.orderCode(),
-                OrderType.PRODUCTION,
+                candidate.type(),
                 OrderStatus.OPEN_NOT_STARTED,
                 item.get().id(),
                 item.get().code(),

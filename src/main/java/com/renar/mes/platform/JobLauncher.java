@@ -28,9 +28,13 @@ class JobLauncher implements ApplicationRunner, ExitCodeGenerator {
 
     @Override
     public void run(ApplicationArguments args) {
-        MesJob job = jobs.stream().filter(j -> j.name().equals(name)).findFirst().orElse(null);
+        MesJob job =
+                jobs.stream().filter(j -> j.name().equals(name)).findFirst().orElse(null);
         if (job == null) {
-            log.error("Unknown job '{}'; known jobs: {}", name, jobs.stream().map(MesJob::name).toList());
+            log.error(
+                    "Unknown job '{}'; known jobs: {}",
+                    name,
+                    jobs.stream().map(MesJob::name).toList());
             exitCode = 2;
             return;
         }

@@ -52,7 +52,16 @@ class DiscrepancyTests {
         ImportCandidate.RoutingStep step =
                 new ImportCandidate.RoutingStep(10, tag + "-STEP", null, "CNC", BigDecimal.ZERO, BigDecimal.ONE);
         importer.importOrder(new ImportCandidate(
-                code, tag + "-ITEM", BigDecimal.TEN, DUE, 5, List.of(), List.of(step), false, null));
+                code,
+                OrderType.PRODUCTION,
+                tag + "-ITEM",
+                BigDecimal.TEN,
+                DUE,
+                5,
+                List.of(),
+                List.of(step),
+                false,
+                null));
         jdbc.sql("update production_order set status = 'IN_PROGRESS' where order_code = :c")
                 .param("c", code)
                 .update();
@@ -62,6 +71,7 @@ class DiscrepancyTests {
                 .single();
         importer.importOrder(new ImportCandidate(
                 code,
+                OrderType.PRODUCTION,
                 tag + "-ITEM",
                 new BigDecimal("14"),
                 DUE.plusSeconds(3600),

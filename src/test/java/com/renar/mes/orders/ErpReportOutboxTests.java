@@ -95,7 +95,7 @@ class ErpReportOutboxTests {
 
     private static Function<ProductionReport, ReportOutcome> down() {
         return r -> {
-            throw new ErpUnavailableException("connection refused");
+            throw new ErpUnavailableException("connection refused", null);
         };
     }
 
@@ -103,7 +103,8 @@ class ErpReportOutboxTests {
     void order() {
         clock.fixAt(T0);
         String tag = "O" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        long item = jdbc.sql("insert into item (code, description, type, unit) values (:c, 'Shelf', 'WIP', 'PC') returning id")
+        long item = jdbc.sql(
+                        "insert into item (code, description, type, unit) values (:c, 'Shelf', 'WIP', 'PC') returning id")
                 .param("c", tag + "-ITEM")
                 .query(Long.class)
                 .single();
@@ -137,7 +138,8 @@ class ErpReportOutboxTests {
                 .param("l", tag + "-LOT")
                 .update();
         // reports of other tests must not be sent by this test's dispatcher
-        jdbc.sql("update erp_report_outbox set status = 'DELIVERED' where status = 'PENDING'").update();
+        jdbc.sql("update erp_report_outbox set status = 'DELIVERED' where status = 'PENDING'")
+                .update();
     }
 
     @AfterEach
@@ -178,8 +180,8 @@ class ErpReportOutboxTests {
 
     @Test
     void refusesToQueueOutsideTheCompletionTransaction() {
-        assertThatThrownBy(() -> reporting.orderCompleted(new OrderCompletion(
-                        orderId, BigDecimal.ONE, BigDecimal.ZERO, BigDecimal.ZERO, T0, T0)))
+        assertThatThrownBy(() -> reporting.orderCompleted(
+                        new OrderCompletion(orderId, BigDecimal.ONE, BigDecimal.ZERO, BigDecimal.ZERO, T0, T0)))
                 .isInstanceOf(IllegalTransactionStateException.class);
     }
 
@@ -239,7 +241,9 @@ class ErpReportOutboxTests {
                 .header("Authorization", tokens.bearer(Role.PCP))
                 .exchange();
         assertThat(failed).hasStatusOk();
-        assertThat(failed).bodyJson().extractingPath("$.content[?(@.reportId == '" + orderCode + ":order')].lastError")
+        assertThat(failed)
+                .bodyJson()
+                .extractingPath("$.content[?(@.reportId == '" + orderCode + ":order')].lastError")
                 .asArray()
                 .containsExactly("refused by the ERP: unknown order");
 

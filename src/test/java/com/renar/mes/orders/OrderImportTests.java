@@ -101,6 +101,7 @@ class OrderImportTests {
     private ImportCandidate order(String suffix, String quantity, Instant due, int priority, List<String> lots) {
         return new ImportCandidate(
                 tag + "-" + suffix,
+                OrderType.PRODUCTION,
                 tag + "-WARDROBE",
                 new BigDecimal(quantity),
                 due,
@@ -218,7 +219,16 @@ class OrderImportTests {
     void cancellationBeforeStartCancelsTheOrder() {
         importer.importOrder(order("OP4", "10", DUE, 5, List.of()));
         ImportOutcome outcome = importer.importOrder(new ImportCandidate(
-                tag + "-OP4", tag + "-WARDROBE", BigDecimal.TEN, DUE, 5, List.of(), List.of(), true, null));
+                tag + "-OP4",
+                OrderType.PRODUCTION,
+                tag + "-WARDROBE",
+                BigDecimal.TEN,
+                DUE,
+                5,
+                List.of(),
+                List.of(),
+                true,
+                null));
         assertThat(outcome).isInstanceOf(Updated.class);
         assertThat(row(tag + "-OP4")).containsEntry("status", "CANCELLED");
     }
@@ -257,9 +267,27 @@ class OrderImportTests {
         importer.importOrder(order("OWNER", "1", DUE, 1, List.of(tag + "-TAKEN")));
 
         ImportOutcome unknownItem = importer.importOrder(new ImportCandidate(
-                tag + "-U", "NO-SUCH-ITEM", BigDecimal.ONE, DUE, 1, List.of(), List.of(), false, null));
+                tag + "-U",
+                OrderType.PRODUCTION,
+                "NO-SUCH-ITEM",
+                BigDecimal.ONE,
+                DUE,
+                1,
+                List.of(),
+                List.of(),
+                false,
+                null));
         ImportOutcome noRouting = importer.importOrder(new ImportCandidate(
-                tag + "-N", tag + "-NOROUTE", BigDecimal.ONE, DUE, 1, List.of(), List.of(), false, null));
+                tag + "-N",
+                OrderType.PRODUCTION,
+                tag + "-NOROUTE",
+                BigDecimal.ONE,
+                DUE,
+                1,
+                List.of(),
+                List.of(),
+                false,
+                null));
         ImportOutcome takenLot = importer.importOrder(order("T", "1", DUE, 1, List.of(tag + "-TAKEN")));
         ImportOutcome tooPrecise = importer.importOrder(order("P", "1.00001", DUE, 1, List.of()));
 
@@ -285,6 +313,7 @@ class OrderImportTests {
     void routingOverrideReplacesTheActiveRouting() {
         ImportOutcome outcome = importer.importOrder(new ImportCandidate(
                 tag + "-OV",
+                OrderType.PRODUCTION,
                 tag + "-WARDROBE",
                 BigDecimal.ONE,
                 DUE,
@@ -306,6 +335,7 @@ class OrderImportTests {
 
         ImportOutcome badStep = importer.importOrder(new ImportCandidate(
                 tag + "-OV2",
+                OrderType.PRODUCTION,
                 tag + "-WARDROBE",
                 BigDecimal.ONE,
                 DUE,

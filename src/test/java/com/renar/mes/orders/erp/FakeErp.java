@@ -23,21 +23,21 @@ import java.util.function.Function;
  * the test decides and recording every request. Handlers run on their own threads, so one may block (on a latch)
  * to simulate a hung ERP.
  */
-final class FakeErp implements AutoCloseable {
+public final class FakeErp implements AutoCloseable {
 
     static {
         // read once by the JDK server when its first instance is created; without it Nagle + delayed ACK cost ~40 ms
         System.setProperty("sun.net.httpserver.nodelay", "true");
     }
 
-    record Request(String method, URI uri, Map<String, String> headers, String body) {
+    public record Request(String method, URI uri, Map<String, String> headers, String body) {
 
-        String path() {
+        public String path() {
             return uri.getPath();
         }
 
         /** A query parameter, or {@code null}. */
-        String query(String name) {
+        public String query(String name) {
             String query = uri.getRawQuery();
             if (query == null) {
                 return null;
@@ -52,18 +52,18 @@ final class FakeErp implements AutoCloseable {
         }
 
         /** A header, by case-insensitive name, or {@code null}. */
-        String header(String name) {
+        public String header(String name) {
             return headers.get(name.toLowerCase());
         }
     }
 
-    record Response(int status, String body, Map<String, String> headers) {
+    public record Response(int status, String body, Map<String, String> headers) {
 
-        static Response json(int status, String body) {
+        public static Response json(int status, String body) {
             return new Response(status, body, Map.of("Content-Type", "application/json"));
         }
 
-        static Response status(int status) {
+        public static Response status(int status) {
             return new Response(status, "", Map.of());
         }
 
@@ -79,7 +79,7 @@ final class FakeErp implements AutoCloseable {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private volatile Function<Request, Response> behaviour = request -> Response.status(404);
 
-    FakeErp() throws IOException {
+    public FakeErp() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(handlers);
         server.createContext("/", this::handle);
@@ -87,22 +87,22 @@ final class FakeErp implements AutoCloseable {
     }
 
     /** Base URL of the fake ERP API (with a path, as real ones have). */
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/mes";
     }
 
     /** Answers every request with the given function. */
-    void answer(Function<Request, Response> behaviour) {
+    public void answer(Function<Request, Response> behaviour) {
         this.behaviour = behaviour;
     }
 
     /** Answers the n-th request with the n-th response, and all later ones with the last. */
-    void answerInTurn(Response... responses) {
+    public void answerInTurn(Response... responses) {
         List<Response> script = List.of(responses);
         answer(request -> script.get(Math.min(requests.size(), script.size()) - 1));
     }
 
-    List<Request> requests() {
+    public List<Request> requests() {
         return new ArrayList<>(requests);
     }
 

@@ -32,7 +32,7 @@ class BomManagement {
     private final ItemManagement items;
     private final ItemRepository itemRepository;
     private final BomRepository boms;
-    private final JdbcMasterData reads;
+    private final MasterData reads;
     private final JdbcAggregateOperations aggregates;
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -41,7 +41,7 @@ class BomManagement {
             ItemManagement items,
             ItemRepository itemRepository,
             BomRepository boms,
-            JdbcMasterData reads,
+            MasterData reads,
             JdbcAggregateOperations aggregates,
             JdbcClient jdbc,
             Clock clock) {

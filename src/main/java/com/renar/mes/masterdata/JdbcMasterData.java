@@ -15,11 +15,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
-/** The read side other modules use: a few hand-written queries, no aggregates loaded. */
+/** The read side other modules use: a few hand-written queries (one statement each), no aggregates loaded. */
 @Component
-@Transactional(readOnly = true)
 class JdbcMasterData implements MasterData, ShiftCalendar {
 
     private final JdbcClient jdbc;

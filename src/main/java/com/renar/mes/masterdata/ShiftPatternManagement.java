@@ -96,7 +96,7 @@ class ShiftPatternManagement {
                                     "field",
                                     hasWorkcenter ? "department" : "workcenterCode",
                                     "message",
-                                    "give either workcenterCode or department, not both"))));
+                                    "give exactly one of workcenterCode and department"))));
         }
         Long workcenterId = null;
         if (hasWorkcenter) {
@@ -156,15 +156,14 @@ class ShiftPatternManagement {
 
     private static List<ShiftPattern.Break> checkedBreaks(LocalTime start, LocalTime end, List<BreakSpec> specs) {
         List<BreakSpec> breaks = specs == null ? List.of() : specs;
-        List<String> problems = new ShiftWindow(start, end)
-                .problemsWith(breaks.stream()
-                        .map(b -> new ShiftWindow.Span(b.start(), b.end()))
-                        .toList());
+        ShiftWindow window = new ShiftWindow(start, end);
+        List<String> problems = window.problemsWith(breaks.stream()
+                .map(b -> new ShiftWindow.Span(b.start(), b.end()))
+                .toList());
         if (!problems.isEmpty()) {
             throw MesProblemException.unprocessable(
-                    "Breaks must lie inside their shift: " + String.join("; ", problems));
+                    "Breaks must lie inside their shift and must not overlap: " + String.join("; ", problems));
         }
-        ShiftWindow window = new ShiftWindow(start, end);
         return breaks.stream()
                 .sorted(Comparator.comparing(b -> window.sinceStart(b.start())))
                 .map(b -> new ShiftPattern.Break(b.start(), b.end(), b.description()))

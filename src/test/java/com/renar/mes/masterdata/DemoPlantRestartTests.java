@@ -51,9 +51,7 @@ class DemoPlantRestartTests {
                         .single();
                 assertThat(hash).doesNotContain(PASSWORD);
                 assertThat(passwords.matches(PASSWORD, hash)).as(username).isTrue();
-                assertThat(app.getBean(com.renar.mes.masterdata.UserAccounts.class)
-                                .findActive(username))
-                        .isPresent();
+                assertThat(app.getBean(UserAccounts.class).findActive(username)).isPresent();
             }
         }
         assertThat(output).contains("Demo plant loaded:");

@@ -2,6 +2,7 @@ package com.renar.mes.masterdata;
 
 import com.renar.mes.shared.Role;
 import com.renar.mes.support.TestTokens;
+import java.io.UnsupportedEncodingException;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -99,7 +100,7 @@ final class Requests {
     static String body(MvcTestResult result) {
         try {
             return result.getResponse().getContentAsString();
-        } catch (java.io.UnsupportedEncodingException e) {
+        } catch (UnsupportedEncodingException e) {
             throw new IllegalStateException(e);
         }
     }

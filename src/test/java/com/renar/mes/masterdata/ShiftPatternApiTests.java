@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import tools.jackson.databind.json.JsonMapper;
 
 @MesIntegrationTest
@@ -35,7 +36,7 @@ class ShiftPatternApiTests {
         return Requests.unique("DEPT").replace('-', '_');
     }
 
-    private long idOf(org.springframework.test.web.servlet.assertj.MvcTestResult result) {
+    private long idOf(MvcTestResult result) {
         return json.readTree(Requests.body(result)).get("id").asLong();
     }
 

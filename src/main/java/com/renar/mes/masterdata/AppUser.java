@@ -18,4 +18,29 @@ record AppUser(
         boolean active,
         @Version int version,
         Instant createdAt,
-        Instant updatedAt) {}
+        Instant updatedAt) {
+
+    static AppUser create(
+            String username, String badge, String displayName, Role role, String passwordHash, Instant now) {
+        return new AppUser(null, username, badge, displayName, role, passwordHash, true, 0, now, now);
+    }
+
+    AppUser update(String newBadge, String newDisplayName, Role newRole, Instant now) {
+        return new AppUser(
+                id, username, newBadge, newDisplayName, newRole, passwordHash, active, version, createdAt, now);
+    }
+
+    AppUser withActive(boolean newActive, Instant now) {
+        return new AppUser(id, username, badge, displayName, role, passwordHash, newActive, version, createdAt, now);
+    }
+
+    AppUser withPasswordHash(String newHash, Instant now) {
+        return new AppUser(id, username, badge, displayName, role, newHash, active, version, createdAt, now);
+    }
+
+    /** Never print the hash, not even in logs. */
+    @Override
+    public String toString() {
+        return "AppUser[username=" + username + ", role=" + role + ", active=" + active + "]";
+    }
+}

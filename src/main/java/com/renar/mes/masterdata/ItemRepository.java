@@ -1,5 +1,7 @@
 package com.renar.mes.masterdata;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.repository.ListCrudRepository;
 import org.springframework.data.repository.PagingAndSortingRepository;
@@ -9,4 +11,6 @@ interface ItemRepository extends ListCrudRepository<Item, Long>, PagingAndSortin
     Optional<Item> findByCode(String code);
 
     boolean existsByCode(String code);
+
+    List<Item> findByCodeIn(Collection<String> codes);
 }

@@ -1,13 +1,16 @@
 package com.renar.mes.orders;
 
+import com.renar.mes.masterdata.ActiveRouting;
+import com.renar.mes.masterdata.ItemInfo;
+import com.renar.mes.masterdata.MasterData;
+import com.renar.mes.masterdata.ProcessStepInfo;
+import com.renar.mes.masterdata.WorkcenterInfo;
+import com.renar.mes.masterdata.WorkcenterType;
 import com.renar.mes.orders.ImportOutcome.Created;
 import com.renar.mes.orders.ImportOutcome.DiscrepancyRecorded;
 import com.renar.mes.orders.ImportOutcome.Rejected;
 import com.renar.mes.orders.ImportOutcome.Unchanged;
 import com.renar.mes.orders.ImportOutcome.Updated;
-import com.renar.mes.orders.OrderCatalog.CatalogItem;
-import com.renar.mes.orders.OrderCatalog.CatalogStep;
-import com.renar.mes.orders.OrderCatalog.CatalogWorkcenter;
 import com.renar.mes.orders.ProductionOrder.OrderLot;
 import com.renar.mes.orders.ProductionOrder.OrderStep;
 import java.math.BigDecimal;
@@ -15,6 +18,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,7 +57,7 @@ class OrderImport {
     private static final Logger log = LoggerFactory.getLogger(OrderImport.class);
 
     private final ProductionOrderRepository orders;
-    private final OrderCatalog catalog;
+    private final MasterData catalog;
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
@@ -61,7 +65,7 @@ class OrderImport {
 
     OrderImport(
             ProductionOrderRepository orders,
-            OrderCatalog catalog,
+            MasterData catalog,
             JdbcClient jdbc,
             ApplicationEventPublisher events,
             PlatformTransactionManager transactionManager,
@@ -168,13 +172,15 @@ class OrderImport {
         if (candidate.cancelled()) {
             return new Unchanged(candidate.orderCode());
         }
-        Optional<CatalogItem> item = catalog.item(candidate.itemCode());
+        Optional<ItemInfo> item = catalog.item(candidate.itemCode());
         if (item.isEmpty()) {
             return new Rejected(candidate.orderCode(), "unknown item '" + candidate.itemCode() + "'");
         }
         List<OrderStep> steps;
         if (candidate.routing().isEmpty()) {
-            List<CatalogStep> routing = catalog.activeRouting(item.get().id());
+            List<ActiveRouting.Step> routing = catalog.activeRouting(item.get().code())
+                    .map(ActiveRouting::steps)
+                    .orElse(List.of());
             if (routing.isEmpty()) {
                 return new Rejected(candidate.orderCode(), "item '" + candidate.itemCode() + "' has no active routing");
             }
@@ -185,15 +191,16 @@ class OrderImport {
                             s.processStepCode(),
                             s.workcenterId(),
                             s.workcenterCode(),
-                            s.workcenterType(),
+                            s.workcenterType().name(),
                             s.setupMinutes(),
-                            s.standardSeconds(),
+                            s.standardSecondsPerPiece(),
                             candidate.quantity()))
                     .toList();
         } else {
             List<OrderStep> override = new ArrayList<>();
             for (ImportCandidate.RoutingStep step : candidate.routing()) {
-                Optional<Long> processStep = catalog.processStepId(step.processStepCode());
+                Optional<Long> processStep =
+                        catalog.processStep(step.processStepCode()).map(ProcessStepInfo::id);
                 if (processStep.isEmpty()) {
                     return new Rejected(
                             candidate.orderCode(),
@@ -203,7 +210,7 @@ class OrderImport {
                 Long workcenterId = null;
                 String workcenterType = step.workcenterType();
                 if (step.workcenterCode() != null) {
-                    Optional<CatalogWorkcenter> workcenter = catalog.workcenter(step.workcenterCode());
+                    Optional<WorkcenterInfo> workcenter = catalog.workcenter(step.workcenterCode());
                     if (workcenter.isEmpty()) {
                         return new Rejected(
                                 candidate.orderCode(),
@@ -211,7 +218,13 @@ class OrderImport {
                                         + "'");
                     }
                     workcenterId = workcenter.get().id();
-                    workcenterType = workcenter.get().type();
+                    workcenterType = workcenter.get().type().name();
+                } else if (Arrays.stream(WorkcenterType.values())
+                        .noneMatch(t -> t.name().equals(step.workcenterType()))) {
+                    return new Rejected(
+                            candidate.orderCode(),
+                            "routing step " + step.sequence() + ": unknown workcenter type '" + step.workcenterType()
+                                    + "'");
                 }
                 override.add(new OrderStep(
                         step.sequence(),

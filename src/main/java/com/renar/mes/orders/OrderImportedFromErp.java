@@ -1,5 +1,6 @@
 package com.renar.mes.orders;
 
+import com.renar.mes.shared.PlantEvent;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -16,9 +17,20 @@ public record OrderImportedFromErp(
         int priority,
         List<String> lots,
         List<Step> routing,
-        Instant occurredAt) {
+        Instant occurredAt)
+        implements PlantEvent {
 
     public static final String TYPE = "OP_IMPORTED_FROM_ERP";
+
+    @Override
+    public String eventType() {
+        return TYPE;
+    }
+
+    @Override
+    public Long topicOrderId() {
+        return orderId;
+    }
 
     /** A routing step as copied into the order. */
     public record Step(

@@ -1,5 +1,6 @@
 package com.renar.mes.orders;
 
+import com.renar.mes.shared.PlantEvent;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
@@ -14,7 +15,19 @@ public record ReplenishmentOrderCreated(
         ReplenishmentTrigger trigger,
         BigDecimal quantity,
         Integer stepSequence,
-        Instant occurredAt) {
+        Instant occurredAt)
+        implements PlantEvent {
 
     public static final String TYPE = "REPLENISHMENT_OP_CREATED";
+
+    @Override
+    public String eventType() {
+        return TYPE;
+    }
+
+    /** The per-order topic is the original order's: that is where the loss happened. */
+    @Override
+    public Long topicOrderId() {
+        return originalOrderId;
+    }
 }

@@ -146,6 +146,11 @@ class OrderImportTests {
                     .containsExactly(10, 20);
             assertThat(e.lots()).containsExactly(tag + "-L1", tag + "-L2");
         });
+        assertThat(jdbc.sql("select event_type from event_log where order_id = :o")
+                        .param("o", order.get("id"))
+                        .query(String.class)
+                        .list())
+                .containsExactly("OP_IMPORTED_FROM_ERP");
     }
 
     @Test

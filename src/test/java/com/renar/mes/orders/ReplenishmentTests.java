@@ -144,6 +144,12 @@ class ReplenishmentTests {
                         .single())
                 .isEqualTo(1);
         assertThat(events.stream(ReplenishmentOrderCreated.class)).hasSize(1);
+        assertThat(jdbc.sql(
+                                "select count(*) from event_log where order_id = :o and event_type = 'REPLENISHMENT_OP_CREATED'")
+                        .param("o", orderId)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.renar.mes.masterdata;
 
 import com.renar.mes.shared.MesProblemException;
+import com.renar.mes.shared.Quantities;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -60,7 +61,7 @@ class JdbcMasterData implements MasterData, ShiftCalendar {
                         rs.getString("description"),
                         ItemType.valueOf(rs.getString("type")),
                         rs.getString("unit"),
-                        Decimals.plain(rs.getBigDecimal("quantity_per"))))
+                        Quantities.plain(rs.getBigDecimal("quantity_per"))))
                 .list();
     }
 
@@ -103,8 +104,8 @@ class JdbcMasterData implements MasterData, ShiftCalendar {
                 rs.getLong("workcenter_id"),
                 rs.getString("workcenter_code"),
                 WorkcenterType.valueOf(rs.getString("workcenter_type")),
-                Decimals.plain(rs.getBigDecimal("setup_minutes")),
-                Decimals.plain(rs.getBigDecimal("standard_seconds")));
+                Quantities.plain(rs.getBigDecimal("setup_minutes")),
+                Quantities.plain(rs.getBigDecimal("standard_seconds")));
     }
 
     @Override

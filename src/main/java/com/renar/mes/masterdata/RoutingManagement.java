@@ -3,6 +3,7 @@ package com.renar.mes.masterdata;
 import com.renar.mes.shared.MesProblemException;
 import com.renar.mes.shared.PageQuery;
 import com.renar.mes.shared.PageResponse;
+import com.renar.mes.shared.Quantities;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
@@ -206,8 +207,8 @@ class RoutingManagement {
                                 rs.getString("process_step_code"),
                                 rs.getString("workcenter_code"),
                                 WorkcenterType.valueOf(rs.getString("workcenter_type")),
-                                Decimals.plain(rs.getBigDecimal("setup_minutes")),
-                                Decimals.plain(rs.getBigDecimal("standard_seconds"))));
+                                Quantities.plain(rs.getBigDecimal("setup_minutes")),
+                                Quantities.plain(rs.getBigDecimal("standard_seconds"))));
             }
         });
         return new ArrayList<>(routings.values());

@@ -12,6 +12,12 @@ public enum Role {
         /** Planning writes: PCP and plant management. */
         public static final String PLANNING = "hasAnyRole('PCP','MANAGER')";
 
+        /** Recording work on the floor (scans, steps, counts, quality): operators, supervisors, managers. */
+        public static final String SHOP_FLOOR = "hasAnyRole('OPERATOR','SUPERVISOR','MANAGER')";
+
+        /** Receiving material into stock: supervisors, planners, managers. */
+        public static final String STOCK = "hasAnyRole('SUPERVISOR','PCP','MANAGER')";
+
         private Expressions() {}
     }
 }

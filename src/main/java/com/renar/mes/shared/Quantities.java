@@ -1,13 +1,13 @@
-package com.renar.mes.masterdata;
+package com.renar.mes.shared;
 
 import java.math.BigDecimal;
 
 /** Exact quantities as people write them: {@code 2} rather than {@code 2.0000}, never {@code 2E+1}. */
-final class Decimals {
+public final class Quantities {
 
-    private Decimals() {}
+    private Quantities() {}
 
-    static BigDecimal plain(BigDecimal value) {
+    public static BigDecimal plain(BigDecimal value) {
         if (value == null) {
             return null;
         }

@@ -1,0 +1,39 @@
+package com.renar.mes.execution;
+
+import com.renar.mes.shared.PlantEvent;
+import java.time.Instant;
+import java.util.UUID;
+
+/** BARCODE_SCANNED: a barcode was scanned and accepted at a workcenter for an order's step. */
+public record BarcodeScanned(
+        UUID eventId,
+        long orderId,
+        String orderCode,
+        int stepSequence,
+        String processStep,
+        String workcenter,
+        UUID scanId,
+        String barcode,
+        String barcodeKind,
+        String lot,
+        String operator,
+        Instant occurredAt)
+        implements PlantEvent {
+
+    public static final String TYPE = "BARCODE_SCANNED";
+
+    @Override
+    public String eventType() {
+        return TYPE;
+    }
+
+    @Override
+    public Long topicOrderId() {
+        return orderId;
+    }
+
+    @Override
+    public String topicWorkcenter() {
+        return workcenter;
+    }
+}

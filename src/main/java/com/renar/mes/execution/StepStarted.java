@@ -1,0 +1,36 @@
+package com.renar.mes.execution;
+
+import com.renar.mes.shared.PlantEvent;
+import java.time.Instant;
+import java.util.UUID;
+
+/** STEP_STARTED: a routing step of an order started on a workcenter. */
+public record StepStarted(
+        UUID eventId,
+        long orderId,
+        String orderCode,
+        int stepSequence,
+        String processStep,
+        String workcenter,
+        String lot,
+        String operator,
+        Instant occurredAt)
+        implements PlantEvent {
+
+    public static final String TYPE = "STEP_STARTED";
+
+    @Override
+    public String eventType() {
+        return TYPE;
+    }
+
+    @Override
+    public Long topicOrderId() {
+        return orderId;
+    }
+
+    @Override
+    public String topicWorkcenter() {
+        return workcenter;
+    }
+}

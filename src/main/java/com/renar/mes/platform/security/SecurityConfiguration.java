@@ -1,7 +1,9 @@
 package com.renar.mes.platform.security;
 
 import com.renar.mes.platform.web.Problems;
+import com.renar.mes.platform.web.RequestUser;
 import com.renar.mes.shared.ProblemType;
+import jakarta.servlet.Filter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -9,10 +11,13 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -56,7 +61,18 @@ class SecurityConfiguration {
                                 .accessDeniedHandler(problemAccessDenied))
                 .exceptionHandling(
                         e -> e.authenticationEntryPoint(problemEntryPoint).accessDeniedHandler(problemAccessDenied))
+                .addFilterAfter(rememberUser(), BearerTokenAuthenticationFilter.class)
                 .build();
+    }
+
+    /** Leaves the token's subject on the request for the request log, which writes after this chain cleared it. */
+    private static Filter rememberUser() {
+        return (request, response, chain) -> {
+            if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token) {
+                RequestUser.remember(request, token.getName());
+            }
+            chain.doFilter(request, response);
+        };
     }
 
     @Bean

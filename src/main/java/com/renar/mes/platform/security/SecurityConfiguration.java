@@ -21,12 +21,16 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
 
 /**
  * Stateless JWT resource server. Every {@code /api/v1/**} endpoint needs a valid token except login; role rules
  * sit on the endpoints ({@code @PreAuthorize}). Paths outside the API (health, OpenAPI) are public; unknown ones
- * answer 404.
+ * answer 404. Cross-origin access follows the {@link CorsConfigurationSource} bean ({@code
+ * MES_CORS_ALLOWED_ORIGINS}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -37,15 +41,21 @@ class SecurityConfiguration {
             HttpSecurity http,
             AuthenticationEntryPoint problemEntryPoint,
             AccessDeniedHandler problemAccessDenied,
-            JwtAuthenticationConverter jwtAuthenticationConverter)
+            JwtAuthenticationConverter jwtAuthenticationConverter,
+            CorsConfigurationSource corsConfigurationSource,
+            Problems problems)
             throws Exception {
+        // The CorsFilter that .cors() would add, in the same place, but refusing as a problem (.cors() cannot)
+        CorsFilter cors = new CorsFilter(corsConfigurationSource);
+        cors.setCorsProcessor(new ProblemCorsProcessor(problems));
         return http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
-                .cors(cors -> {})
+                .cors(AbstractHttpConfigurer::disable)
+                .addFilterAfter(cors, HeaderWriterFilter.class)
                 .headers(headers -> headers.frameOptions(frame -> frame.deny())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
                         .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true)))

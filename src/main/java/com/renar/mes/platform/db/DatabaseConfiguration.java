@@ -68,7 +68,11 @@ class DatabaseConfiguration {
 
         static EmbeddedDatabase start(DatabaseProperties properties) {
             try {
+                // No JVM shutdown hook of its own: it would race Spring's, stopping the server while beans
+                // that still need it (the event publication registry) are being closed. This bean's close()
+                // stops it, after everything that depends on the data source.
                 EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                        .setRegisterShutdownHook(false)
                         .setServerConfig("max_connections", "50")
                         .setServerConfig("timezone", "UTC");
                 if (properties.embeddedPort() > 0) {

@@ -1,7 +1,9 @@
 package com.renar.mes.platform.security;
 
 import com.renar.mes.platform.web.Problems;
+import com.renar.mes.platform.web.RequestUser;
 import com.renar.mes.shared.ProblemType;
+import jakarta.servlet.Filter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -9,19 +11,26 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
 
 /**
  * Stateless JWT resource server. Every {@code /api/v1/**} endpoint needs a valid token except login; role rules
  * sit on the endpoints ({@code @PreAuthorize}). Paths outside the API (health, OpenAPI) are public; unknown ones
- * answer 404.
+ * answer 404. Cross-origin access follows the {@link CorsConfigurationSource} bean ({@code
+ * MES_CORS_ALLOWED_ORIGINS}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -32,15 +41,21 @@ class SecurityConfiguration {
             HttpSecurity http,
             AuthenticationEntryPoint problemEntryPoint,
             AccessDeniedHandler problemAccessDenied,
-            JwtAuthenticationConverter jwtAuthenticationConverter)
+            JwtAuthenticationConverter jwtAuthenticationConverter,
+            CorsConfigurationSource corsConfigurationSource,
+            Problems problems)
             throws Exception {
+        // The CorsFilter that .cors() would add, in the same place, but refusing as a problem (.cors() cannot)
+        CorsFilter cors = new CorsFilter(corsConfigurationSource);
+        cors.setCorsProcessor(new ProblemCorsProcessor(problems));
         return http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
-                .cors(cors -> {})
+                .cors(AbstractHttpConfigurer::disable)
+                .addFilterAfter(cors, HeaderWriterFilter.class)
                 .headers(headers -> headers.frameOptions(frame -> frame.deny())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
                         .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true)))
@@ -56,7 +71,18 @@ class SecurityConfiguration {
                                 .accessDeniedHandler(problemAccessDenied))
                 .exceptionHandling(
                         e -> e.authenticationEntryPoint(problemEntryPoint).accessDeniedHandler(problemAccessDenied))
+                .addFilterAfter(rememberUser(), BearerTokenAuthenticationFilter.class)
                 .build();
+    }
+
+    /** Leaves the token's subject on the request for the request log, which writes after this chain cleared it. */
+    private static Filter rememberUser() {
+        return (request, response, chain) -> {
+            if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token) {
+                RequestUser.remember(request, token.getName());
+            }
+            chain.doFilter(request, response);
+        };
     }
 
     @Bean

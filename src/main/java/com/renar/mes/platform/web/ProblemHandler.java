@@ -132,6 +132,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        BodySizeLimitFilter.BodyTooLargeException tooLarge = tooLarge(e);
+        if (tooLarge != null) {
+            // the body size limit cut off a body of unknown length while the JSON reader consumed it
+            return problem(ProblemType.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), headers, request);
+        }
         return problem(
                 ProblemType.MALFORMED_REQUEST,
                 "The request body is missing or is not valid JSON of the expected shape",
@@ -217,6 +222,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static HttpServletRequest servlet(WebRequest request) {
         return request instanceof NativeWebRequest nwr ? nwr.getNativeRequest(HttpServletRequest.class) : null;
+    }
+
+    private static BodySizeLimitFilter.BodyTooLargeException tooLarge(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodySizeLimitFilter.BodyTooLargeException tooLarge) {
+                return tooLarge;
+            }
+        }
+        return null;
     }
 
     private static FieldProblem fieldProblem(FieldError error) {

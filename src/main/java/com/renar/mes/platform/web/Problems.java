@@ -25,7 +25,8 @@ public class Problems {
 
     private final JsonMapper json;
 
-    Problems(JsonMapper json) {
+    /** Public so that filters of other platform packages can be tested without a Spring context. */
+    public Problems(JsonMapper json) {
         this.json = json;
     }
 

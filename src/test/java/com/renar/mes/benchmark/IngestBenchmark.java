@@ -151,37 +151,38 @@ class IngestBenchmark {
 
     private static LoadRun.Result jdbcScansFourRoundTrips(Plant plant, String url, int clients) throws Exception {
         String run = "j4" + clients;
-        ThreadLocal<Connection> connection = ThreadLocal.withInitial(() -> connect(url));
-        return LoadRun.run("JDBC scan: BEGIN; insert; upsert; COMMIT", clients, WARMUP, SECONDS, (client, sequence) -> {
-            Connection c = connection.get();
-            long order = plant.ids.get(plant.orderFor(client, sequence));
-            try (Statement tx = c.createStatement()) {
-                tx.execute("BEGIN");
-                try (PreparedStatement insert = c.prepareStatement(SCAN_INSERT)) {
-                    insert.setObject(1, UUID.randomUUID());
-                    insert.setString(2, run + "-" + client + "-" + sequence);
-                    insert.setLong(3, order);
-                    insert.setString(4, plant.workcenter);
-                    insert.setTimestamp(5, Timestamp.from(Instant.now()));
-                    insert.executeUpdate();
-                }
-                try (PreparedStatement bump = c.prepareStatement("""
+        try (Connections connection = new Connections(url)) {
+            return LoadRun.run(
+                    "JDBC scan: BEGIN; insert; upsert; COMMIT", clients, WARMUP, SECONDS, (client, sequence) -> {
+                        Connection c = connection.get();
+                        long order = plant.ids.get(plant.orderFor(client, sequence));
+                        try (Statement tx = c.createStatement()) {
+                            tx.execute("BEGIN");
+                            try (PreparedStatement insert = c.prepareStatement(SCAN_INSERT)) {
+                                insert.setObject(1, UUID.randomUUID());
+                                insert.setString(2, run + "-" + client + "-" + sequence);
+                                insert.setLong(3, order);
+                                insert.setString(4, plant.workcenter);
+                                insert.setTimestamp(5, Timestamp.from(Instant.now()));
+                                insert.executeUpdate();
+                            }
+                            try (PreparedStatement bump = c.prepareStatement("""
                         insert into step_execution (order_id, step_sequence, scans, last_scan_at) values (?, 10, 1, now())
                         on conflict (order_id, step_sequence)
                         do update set scans = step_execution.scans + 1, last_scan_at = excluded.last_scan_at
                         """)) {
-                    bump.setLong(1, order);
-                    bump.executeUpdate();
-                }
-                tx.execute("COMMIT");
-            }
-            return 1;
-        });
+                                bump.setLong(1, order);
+                                bump.executeUpdate();
+                            }
+                            tx.execute("COMMIT");
+                        }
+                        return 1;
+                    });
+        }
     }
 
     private static LoadRun.Result jdbcScansOneStatement(Plant plant, String url, int clients) throws Exception {
         String run = "j1" + clients;
-        ThreadLocal<Connection> connection = ThreadLocal.withInitial(() -> connect(url));
         String sql = """
                 with ins as (
                     insert into scan (id, caller, idempotency_key, request_hash, response_status, response_body,
@@ -202,26 +203,28 @@ class IngestBenchmark {
                 )
                 select count(*) from ins
                 """;
-        return LoadRun.run("JDBC scan: one statement (scan+counter+event)", clients, WARMUP, SECONDS, (client, seq) -> {
-            Connection c = connection.get();
-            try (PreparedStatement statement = c.prepareStatement(sql)) {
-                statement.setObject(1, UUID.randomUUID());
-                statement.setString(2, run + "-" + client + "-" + seq);
-                statement.setLong(3, plant.ids.get(plant.orderFor(client, seq)));
-                statement.setString(4, plant.workcenter);
-                statement.setTimestamp(5, Timestamp.from(Instant.now()));
-                statement.setObject(6, UUID.randomUUID());
-                statement.setString(7, plant.workcenter);
-                statement.setString(8, "{\"eventType\":\"BARCODE_SCANNED\",\"barcode\":\"OP:X\"}");
-                statement.executeQuery().close();
-            }
-            return 1;
-        });
+        try (Connections connection = new Connections(url)) {
+            return LoadRun.run(
+                    "JDBC scan: one statement (scan+counter+event)", clients, WARMUP, SECONDS, (client, seq) -> {
+                        Connection c = connection.get();
+                        try (PreparedStatement statement = c.prepareStatement(sql)) {
+                            statement.setObject(1, UUID.randomUUID());
+                            statement.setString(2, run + "-" + client + "-" + seq);
+                            statement.setLong(3, plant.ids.get(plant.orderFor(client, seq)));
+                            statement.setString(4, plant.workcenter);
+                            statement.setTimestamp(5, Timestamp.from(Instant.now()));
+                            statement.setObject(6, UUID.randomUUID());
+                            statement.setString(7, plant.workcenter);
+                            statement.setString(8, "{\"eventType\":\"BARCODE_SCANNED\",\"barcode\":\"OP:X\"}");
+                            statement.executeQuery().close();
+                        }
+                        return 1;
+                    });
+        }
     }
 
     private static LoadRun.Result jdbcCountBatches(Plant plant, String url, int clients) throws Exception {
         String run = "jc" + clients;
-        ThreadLocal<Connection> connection = ThreadLocal.withInitial(() -> connect(url));
         String insert = """
                 insert into piece_count (order_id, step_sequence, count_key, quantity, source, workcenter_code, operator,
                                          counted_at, recorded_at)
@@ -229,35 +232,64 @@ class IngestBenchmark {
                 on conflict do nothing returning quantity
                 """;
         String bump = "update step_execution set produced = produced + ? where order_id = ? and step_sequence = 10";
-        return LoadRun.run(
-                "JDBC count: " + BATCH + "-row insert + counter, 1 tx", clients, WARMUP, SECONDS, (client, seq) -> {
-                    Connection c = connection.get();
-                    long order = plant.ids.get(plant.orderFor(client, seq));
-                    String[] keys = new String[BATCH];
-                    for (int i = 0; i < BATCH; i++) {
-                        keys[i] = run + "-" + client + "-" + seq + "-" + i;
-                    }
-                    c.setAutoCommit(false);
-                    try (PreparedStatement rows = c.prepareStatement(insert);
-                            PreparedStatement counter = c.prepareStatement(bump)) {
-                        rows.setLong(1, order);
-                        rows.setString(2, plant.workcenter);
-                        rows.setArray(3, c.createArrayOf("varchar", keys));
-                        int added = 0;
-                        try (var rs = rows.executeQuery()) {
-                            while (rs.next()) {
-                                added += rs.getInt(1);
-                            }
+        try (Connections connection = new Connections(url)) {
+            return LoadRun.run(
+                    "JDBC count: " + BATCH + "-row insert + counter, 1 tx", clients, WARMUP, SECONDS, (client, seq) -> {
+                        Connection c = connection.get();
+                        long order = plant.ids.get(plant.orderFor(client, seq));
+                        String[] keys = new String[BATCH];
+                        for (int i = 0; i < BATCH; i++) {
+                            keys[i] = run + "-" + client + "-" + seq + "-" + i;
                         }
-                        counter.setInt(1, added);
-                        counter.setLong(2, order);
-                        counter.executeUpdate();
-                        c.commit();
-                    } finally {
-                        c.setAutoCommit(true);
-                    }
-                    return BATCH;
-                });
+                        c.setAutoCommit(false);
+                        try (PreparedStatement rows = c.prepareStatement(insert);
+                                PreparedStatement counter = c.prepareStatement(bump)) {
+                            rows.setLong(1, order);
+                            rows.setString(2, plant.workcenter);
+                            rows.setArray(3, c.createArrayOf("varchar", keys));
+                            int added = 0;
+                            try (var rs = rows.executeQuery()) {
+                                while (rs.next()) {
+                                    added += rs.getInt(1);
+                                }
+                            }
+                            counter.setInt(1, added);
+                            counter.setLong(2, order);
+                            counter.executeUpdate();
+                            c.commit();
+                        } finally {
+                            c.setAutoCommit(true);
+                        }
+                        return BATCH;
+                    });
+        }
+    }
+
+    /** One connection per load thread, all closed when the run ends (PostgreSQL allows only so many). */
+    private static final class Connections implements AutoCloseable {
+        private final String url;
+        private final List<Connection> opened = java.util.Collections.synchronizedList(new ArrayList<>());
+        private final ThreadLocal<Connection> mine;
+
+        Connections(String url) {
+            this.url = url;
+            this.mine = ThreadLocal.withInitial(() -> {
+                Connection c = connect(this.url);
+                opened.add(c);
+                return c;
+            });
+        }
+
+        Connection get() {
+            return mine.get();
+        }
+
+        @Override
+        public void close() throws SQLException {
+            for (Connection c : opened) {
+                c.close();
+            }
+        }
     }
 
     private static Connection connect(String url) {

@@ -79,7 +79,9 @@ final class LoadRun {
                                 try {
                                     carried = client.operate(id, sequence++);
                                 } catch (Exception e) {
-                                    errors.incrementAndGet();
+                                    if (errors.incrementAndGet() == 1) {
+                                        System.out.println("benchmark: first error in '" + name + "': " + e);
+                                    }
                                     continue;
                                 }
                                 long took = System.nanoTime() - start;

@@ -48,6 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ScanIngest {
 
     private static final String SCANS_PATH = "/api/v1/scans";
+    private static final java.util.regex.Pattern VALID_KEY = java.util.regex.Pattern.compile("[\\x21-\\x7E]{1,100}");
 
     private final BarcodeRules barcodes;
     private final ProductionOrders orders;
@@ -115,7 +116,7 @@ class ScanIngest {
                     "The Idempotency-Key header is required for scans: send a new unique key per scan and the same"
                             + " key when you retry it");
         }
-        if (!key.matches("[\\x21-\\x7E]{1,100}")) {
+        if (!VALID_KEY.matcher(key).matches()) {
             throw new MesProblemException(
                     ProblemType.VALIDATION, "Idempotency-Key must be 1 to 100 visible ASCII characters");
         }

@@ -19,10 +19,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Moves events from {@code event_log} to a {@link RelaySink}, at least once and in log order (see {@link
  * EventLogReader}), on one daemon thread with one dedicated connection.
  *
- * <p>The thread LISTENs on {@value #CHANNEL}: a trigger on the log notifies it when a transaction that wrote
- * events commits, so an event is relayed milliseconds after its commit. It also reads every {@code pollInterval}
- * without a notification, so a lost one (or a notification that arrived while the event was still behind the
- * horizon) only delays. When the connection fails it reconnects with a growing pause and continues from where it
+ * <p>The thread reads the log every {@code pollInterval} (50 ms by default). It also LISTENs on {@value #CHANNEL}:
+ * where the database has notifications turned on ({@code mes.realtime_notify = on}, off by default because a
+ * notifying commit serialises commits; ADR 0006) a trigger on the log wakes it when a transaction that wrote
+ * events commits, so an event is relayed milliseconds after its commit; a lost notification only delays. When the connection fails it reconnects with a growing pause and continues from where it
  * was; no event is skipped.
  *
  * <p>Without Redis every instance relays to its own clients and starts at the horizon of its start (dashboards

@@ -33,7 +33,7 @@ record RealtimeProperties(
 
     RealtimeProperties {
         if (pollInterval == null || pollInterval.isZero() || pollInterval.isNegative()) {
-            pollInterval = Duration.ofSeconds(1);
+            pollInterval = Duration.ofMillis(50);
         }
         if (batchSize <= 0) {
             batchSize = 500;

@@ -36,6 +36,9 @@ class IngestBenchmark {
     private static final String PG = System.getProperty("bench.pg", "jdbc:postgresql://127.0.0.1:5432/");
     private static final double SECONDS = Double.parseDouble(System.getProperty("bench.seconds", "10"));
     private static final double WARMUP = Double.parseDouble(System.getProperty("bench.warmup", "3"));
+    /** Before any measured run: load until the JIT has compiled the hot paths (slow on two small cores). */
+    private static final double JIT_WARMUP = Double.parseDouble(System.getProperty("bench.jit-warmup", "45"));
+
     private static final int[] CLIENTS = {1, 16, 64};
     private static final int ORDERS = 256;
     private static final int BATCH = 100;
@@ -65,11 +68,14 @@ class IngestBenchmark {
             Plant plant = Plant.prepare(url, port);
             System.out.println("benchmark: app on port " + port + ", database " + database + ", " + ORDERS + " orders");
 
+            System.out.println("benchmark: warming up the JIT for " + JIT_WARMUP + " s (not measured)");
+            httpScans(plant, port, 16, "warm-scans", JIT_WARMUP * 2 / 3);
+            httpCounts(plant, port, 16, "warm-counts", JIT_WARMUP / 3);
             for (int clients : CLIENTS) {
-                results.add(httpScans(plant, port, clients));
+                results.add(httpScans(plant, port, clients, "hs" + clients, SECONDS));
             }
             for (int clients : CLIENTS) {
-                results.add(httpCounts(plant, port, clients));
+                results.add(httpCounts(plant, port, clients, "hc" + clients, SECONDS));
             }
             for (int clients : CLIENTS) {
                 results.add(jdbcScansFourRoundTrips(plant, url, clients));
@@ -89,10 +95,10 @@ class IngestBenchmark {
         report(results);
     }
 
-    private static LoadRun.Result httpScans(Plant plant, int port, int clients) throws Exception {
-        String run = "hs" + clients;
+    private static LoadRun.Result httpScans(Plant plant, int port, int clients, String run, double seconds)
+            throws Exception {
         ThreadLocal<RawHttp> connection = ThreadLocal.withInitial(() -> new RawHttp("127.0.0.1", port));
-        return LoadRun.run("HTTP POST /scans", clients, WARMUP, SECONDS, (client, sequence) -> {
+        return LoadRun.run("HTTP POST /scans", clients, WARMUP, seconds, (client, sequence) -> {
             int order = plant.orderFor(client, sequence);
             byte[] body = ("{\"barcode\":\"OP:" + plant.codes.get(order) + "\",\"workcenter\":\"" + plant.workcenter
                             + "\",\"processStep\":\"OPTIMIZER\"}")
@@ -106,11 +112,11 @@ class IngestBenchmark {
         });
     }
 
-    private static LoadRun.Result httpCounts(Plant plant, int port, int clients) throws Exception {
-        String run = "hc" + clients;
+    private static LoadRun.Result httpCounts(Plant plant, int port, int clients, String run, double seconds)
+            throws Exception {
         ThreadLocal<RawHttp> connection = ThreadLocal.withInitial(() -> new RawHttp("127.0.0.1", port));
         return LoadRun.run(
-                "HTTP POST /count, " + BATCH + " increments", clients, WARMUP, SECONDS, (client, sequence) -> {
+                "HTTP POST /count, " + BATCH + " increments", clients, WARMUP, seconds, (client, sequence) -> {
                     int order = plant.orderFor(client, sequence);
                     StringBuilder body =
                             new StringBuilder(BATCH * 48).append("{\"source\":\"MACHINE\",\"increments\":[");

@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
@@ -62,12 +63,15 @@ class JwtKeyConfiguration {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(jwtSigningKey)
                 .macAlgorithm(MacAlgorithm.HS256)
                 .build();
-        // Validate against the same clock that issues tokens (one source of "now", fixed in tests).
+        // The signature is checked once per token (then remembered); the claims on every use, against the same
+        // clock that issues tokens (one source of "now", fixed in tests).
+        decoder.setJwtValidator(jwt -> OAuth2TokenValidatorResult.success());
         JwtTimestampValidator timestamps = new JwtTimestampValidator();
         timestamps.setClock(clock);
-        decoder.setJwtValidator(
-                new DelegatingOAuth2TokenValidator<>(timestamps, new JwtIssuerValidator(properties.issuer())));
-        return decoder;
+        return new VerifiedTokenCache(
+                decoder,
+                new DelegatingOAuth2TokenValidator<>(timestamps, new JwtIssuerValidator(properties.issuer())),
+                VerifiedTokenCache.DEFAULT_CAPACITY);
     }
 
     @Bean

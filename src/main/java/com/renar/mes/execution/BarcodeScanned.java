@@ -1,6 +1,5 @@
 package com.renar.mes.execution;
 
-import com.renar.mes.shared.PlantEvent;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -18,22 +17,12 @@ public record BarcodeScanned(
         String lot,
         String operator,
         Instant occurredAt)
-        implements PlantEvent {
+        implements ShopFloorEvent {
 
     public static final String TYPE = "BARCODE_SCANNED";
 
     @Override
     public String eventType() {
         return TYPE;
-    }
-
-    @Override
-    public Long topicOrderId() {
-        return orderId;
-    }
-
-    @Override
-    public String topicWorkcenter() {
-        return workcenter;
     }
 }

@@ -1,6 +1,5 @@
 package com.renar.mes.execution;
 
-import com.renar.mes.shared.PlantEvent;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -19,22 +18,12 @@ public record QualityRecorded(
         String lot,
         String operator,
         Instant occurredAt)
-        implements PlantEvent {
+        implements ShopFloorEvent {
 
     public static final String TYPE = "QUALITY_RECORDED";
 
     @Override
     public String eventType() {
         return TYPE;
-    }
-
-    @Override
-    public Long topicOrderId() {
-        return orderId;
-    }
-
-    @Override
-    public String topicWorkcenter() {
-        return workcenter;
     }
 }

@@ -134,69 +134,50 @@ class StepCommands {
         return view(t.order(), OrderStatus.IN_PROGRESS, t.step(), after, now, List.of());
     }
 
+    /** Stops the run clock; the order is then OPEN_PARTIAL unless another of its steps runs. */
     @Transactional
     StepView pause(long orderId, int sequence, String reason, Actor actor) {
-        Instant now = clock.instant();
-        Transition t = begin(orderId, sequence, Action.PAUSE);
-        StepRecord after = steps.pause(orderId, sequence, now);
-        steps.journal(
-                orderId,
-                sequence,
-                Action.PAUSE,
-                t.from(),
-                after.state(),
-                after.workcenter(),
-                actor,
-                null,
-                null,
-                reason,
-                now);
-        OrderStatus status =
-                steps.anotherRunning(orderId, sequence) ? OrderStatus.IN_PROGRESS : OrderStatus.OPEN_PARTIAL;
-        lifecycle.moveTo(orderId, status, now);
-        events.publish(new StepPaused(
-                UUID.randomUUID(),
-                orderId,
-                t.order().orderCode(),
-                sequence,
-                t.step().processStepCode(),
-                after.workcenter(),
-                reason,
-                actor.operator(),
-                now));
-        return view(t.order(), status, t.step(), after, now, List.of());
+        return interrupt(orderId, sequence, Action.PAUSE, reason, actor);
     }
 
+    /** Runs the clock again; the workcenter must still be enabled. */
     @Transactional
     StepView resume(long orderId, int sequence, String reason, Actor actor) {
+        return interrupt(orderId, sequence, Action.RESUME, reason, actor);
+    }
+
+    private StepView interrupt(long orderId, int sequence, Action action, String reason, Actor actor) {
         Instant now = clock.instant();
-        Transition t = begin(orderId, sequence, Action.RESUME);
-        catalog.workcenter(t.record().workcenter()).ifPresent(checks::enabled);
-        StepRecord after = steps.resume(orderId, sequence, now);
+        Transition t = begin(orderId, sequence, action);
+        boolean pausing = action == Action.PAUSE;
+        if (!pausing) {
+            catalog.workcenter(t.record().workcenter()).ifPresent(checks::enabled);
+        }
+        StepRecord after = pausing ? steps.pause(orderId, sequence, now) : steps.resume(orderId, sequence, now);
         steps.journal(
-                orderId,
-                sequence,
-                Action.RESUME,
-                t.from(),
-                after.state(),
-                after.workcenter(),
-                actor,
-                null,
-                null,
-                reason,
-                now);
-        lifecycle.moveTo(orderId, OrderStatus.IN_PROGRESS, now);
-        events.publish(new StepResumed(
-                UUID.randomUUID(),
-                orderId,
-                t.order().orderCode(),
-                sequence,
-                t.step().processStepCode(),
-                after.workcenter(),
-                reason,
-                actor.operator(),
-                now));
-        return view(t.order(), OrderStatus.IN_PROGRESS, t.step(), after, now, List.of());
+                orderId, sequence, action, t.from(), after.state(), after.workcenter(), actor, null, null, reason, now);
+        OrderStatus status = !pausing || steps.anotherRunning(orderId, sequence)
+                ? OrderStatus.IN_PROGRESS
+                : OrderStatus.OPEN_PARTIAL;
+        lifecycle.moveTo(orderId, status, now);
+        UUID id = UUID.randomUUID();
+        String code = t.order().orderCode();
+        String process = t.step().processStepCode();
+        events.publish(
+                pausing
+                        ? new StepPaused(
+                                id, orderId, code, sequence, process, after.workcenter(), reason, actor.operator(), now)
+                        : new StepResumed(
+                                id,
+                                orderId,
+                                code,
+                                sequence,
+                                process,
+                                after.workcenter(),
+                                reason,
+                                actor.operator(),
+                                now));
+        return view(t.order(), status, t.step(), after, now, List.of());
     }
 
     @Transactional

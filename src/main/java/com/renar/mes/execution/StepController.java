@@ -77,14 +77,7 @@ class StepController {
             @RequestHeader(name = IdempotentCommands.KEY_HEADER, required = false) String key,
             Authentication caller,
             HttpServletRequest request) {
-        NoteRequest note = body == null ? NoteRequest.EMPTY : body;
-        return once(
-                caller,
-                key,
-                request,
-                note,
-                () -> ResponseEntity.ok(commands.pause(
-                        id, step, blankToNull(note.reason()), operators.resolve(caller, note.operatorBadge()))));
+        return noted(caller, key, request, body, (note, actor) -> commands.pause(id, step, note.reason(), actor));
     }
 
     @PostMapping("/resume")
@@ -95,14 +88,7 @@ class StepController {
             @RequestHeader(name = IdempotentCommands.KEY_HEADER, required = false) String key,
             Authentication caller,
             HttpServletRequest request) {
-        NoteRequest note = body == null ? NoteRequest.EMPTY : body;
-        return once(
-                caller,
-                key,
-                request,
-                note,
-                () -> ResponseEntity.ok(commands.resume(
-                        id, step, blankToNull(note.reason()), operators.resolve(caller, note.operatorBadge()))));
+        return noted(caller, key, request, body, (note, actor) -> commands.resume(id, step, note.reason(), actor));
     }
 
     /**
@@ -168,13 +154,23 @@ class StepController {
             @RequestHeader(name = IdempotentCommands.KEY_HEADER, required = false) String key,
             Authentication caller,
             HttpServletRequest request) {
-        NoteRequest note = body == null ? NoteRequest.EMPTY : body;
+        return noted(caller, key, request, body, (note, actor) -> commands.complete(id, step, actor));
+    }
+
+    /** A command whose body is optional: a note (reason) and who it is for. */
+    private ResponseEntity<?> noted(
+            Authentication caller,
+            String key,
+            HttpServletRequest request,
+            NoteRequest body,
+            java.util.function.BiFunction<NoteRequest, Actor, StepView> command) {
+        NoteRequest note = body == null ? NoteRequest.EMPTY : body.stripped();
         return once(
                 caller,
                 key,
                 request,
                 note,
-                () -> ResponseEntity.ok(commands.complete(id, step, operators.resolve(caller, note.operatorBadge()))));
+                () -> ResponseEntity.ok(command.apply(note, operators.resolve(caller, note.operatorBadge()))));
     }
 
     private ResponseEntity<?> once(
@@ -199,6 +195,10 @@ class StepController {
     record NoteRequest(
             @Size(max = 500) String reason, @Size(max = 60) String operatorBadge) {
         static final NoteRequest EMPTY = new NoteRequest(null, null);
+
+        NoteRequest stripped() {
+            return new NoteRequest(blankToNull(reason), operatorBadge);
+        }
     }
 
     record CountRequest(

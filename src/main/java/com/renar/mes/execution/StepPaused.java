@@ -1,6 +1,5 @@
 package com.renar.mes.execution;
 
-import com.renar.mes.shared.PlantEvent;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -15,22 +14,12 @@ public record StepPaused(
         String reason,
         String operator,
         Instant occurredAt)
-        implements PlantEvent {
+        implements ShopFloorEvent {
 
     public static final String TYPE = "STEP_PAUSED";
 
     @Override
     public String eventType() {
         return TYPE;
-    }
-
-    @Override
-    public Long topicOrderId() {
-        return orderId;
-    }
-
-    @Override
-    public String topicWorkcenter() {
-        return workcenter;
     }
 }

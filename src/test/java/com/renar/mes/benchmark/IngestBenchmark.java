@@ -1,12 +1,10 @@
 package com.renar.mes.benchmark;
 
-import com.renar.mes.MesApplication;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -19,9 +17,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Scan and count ingest over HTTP with real JWT authentication, against the app on the machine's PostgreSQL
@@ -33,7 +28,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 @Tag("benchmark")
 class IngestBenchmark {
 
-    private static final String PG = System.getProperty("bench.pg", "jdbc:postgresql://127.0.0.1:5432/");
     private static final double SECONDS = Double.parseDouble(System.getProperty("bench.seconds", "10"));
     private static final double WARMUP = Double.parseDouble(System.getProperty("bench.warmup", "3"));
     /** Before any measured run: load until the JIT has compiled the hot paths (slow on two small cores). */
@@ -45,28 +39,13 @@ class IngestBenchmark {
 
     @Test
     void ingest() throws Exception {
-        String database = "mes_bench_" + Long.toHexString(System.nanoTime());
-        admin("create database " + database);
-        String url = PG + database;
-        ConfigurableApplicationContext app = null;
         List<LoadRun.Result> results = new ArrayList<>();
-        try {
-            // command-line arguments: they outrank application.yml (default properties would not)
-            app = new SpringApplicationBuilder(MesApplication.class)
-                    .run(
-                            "--mes.db.url=" + url,
-                            "--mes.db.user=postgres",
-                            "--mes.db.password=",
-                            "--mes.demo.enabled=true",
-                            "--mes.jwt.secret=benchmark-secret-benchmark-secret-0123456789",
-                            "--mes.rate-limit.enabled=false",
-                            "--server.port=0",
-                            "--management.server.port=0",
-                            "--logging.level.root=WARN",
-                            "--logging.level.com.renar.mes.benchmark=INFO");
-            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+        try (BenchmarkApp app = BenchmarkApp.start("mes_bench_")) {
+            int port = app.port();
+            String url = app.url;
             Plant plant = Plant.prepare(url, port);
-            System.out.println("benchmark: app on port " + port + ", database " + database + ", " + ORDERS + " orders");
+            System.out.println(
+                    "benchmark: app on port " + port + ", database " + app.database + ", " + ORDERS + " orders");
 
             System.out.println("benchmark: warming up the JIT for " + JIT_WARMUP + " s (not measured)");
             httpScans(plant, port, 16, "warm-scans", JIT_WARMUP * 2 / 3);
@@ -86,11 +65,6 @@ class IngestBenchmark {
             for (int clients : CLIENTS) {
                 results.add(jdbcCountBatches(plant, url, clients));
             }
-        } finally {
-            if (app != null) {
-                app.close();
-            }
-            admin("drop database if exists " + database + " with (force)");
         }
         report(results);
     }
@@ -280,7 +254,7 @@ class IngestBenchmark {
         Connections(String url) {
             this.url = url;
             this.mine = ThreadLocal.withInitial(() -> {
-                Connection c = connect(this.url);
+                Connection c = BenchmarkApp.connect(this.url);
                 opened.add(c);
                 return c;
             });
@@ -295,21 +269,6 @@ class IngestBenchmark {
             for (Connection c : opened) {
                 c.close();
             }
-        }
-    }
-
-    private static Connection connect(String url) {
-        try {
-            return DriverManager.getConnection(url, "postgres", "");
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void admin(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(PG + "postgres", "postgres", "");
-                Statement s = c.createStatement()) {
-            s.execute(sql);
         }
     }
 
@@ -366,7 +325,7 @@ class IngestBenchmark {
         static Plant prepare(String url, int port) throws Exception {
             Plant plant = new Plant();
             plant.workcenter = "BENCH-SAW";
-            try (Connection c = connect(url);
+            try (Connection c = BenchmarkApp.connect(url);
                     Statement s = c.createStatement()) {
                 s.execute(
                         "insert into item (code, description, type, unit) values ('BENCH-PANEL', 'Panel', 'COMPONENT', 'PC')");
@@ -401,7 +360,7 @@ class IngestBenchmark {
                     throw new IllegalStateException("import failed: " + imported.body());
                 }
                 plant.bearer = "Bearer " + token(loginAs(http, "operator").body());
-                try (Connection c = connect(url);
+                try (Connection c = BenchmarkApp.connect(url);
                         Statement s = c.createStatement();
                         var rs = s.executeQuery(
                                 "select id, order_code from production_order where order_code like 'BENCH-%' order by id")) {

@@ -1,13 +1,9 @@
 package com.renar.mes.benchmark;
 
-import com.renar.mes.MesApplication;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -15,9 +11,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.messaging.converter.SimpleMessageConverter;
 import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
@@ -36,30 +29,15 @@ import org.springframework.web.socket.messaging.WebSocketStompClient;
 @Tag("benchmark")
 class RealtimeLatencyBenchmark {
 
-    private static final String PG = System.getProperty("bench.pg", "jdbc:postgresql://127.0.0.1:5432/");
     private static final int EVENTS = Integer.getInteger("bench.events", 200);
 
     @Test
     void commitToDashboard() throws Exception {
-        String database = "mes_rtbench_" + Long.toHexString(System.nanoTime());
-        admin("create database " + database);
-        ConfigurableApplicationContext app = null;
         WebSocketStompClient stomp = new WebSocketStompClient(new StandardWebSocketClient());
         stomp.setMessageConverter(new SimpleMessageConverter());
-        try {
-            app = new SpringApplicationBuilder(MesApplication.class)
-                    .run(
-                            "--mes.db.url=" + PG + database,
-                            "--mes.db.user=postgres",
-                            "--mes.db.password=",
-                            "--mes.demo.enabled=true",
-                            "--mes.jwt.secret=benchmark-secret-benchmark-secret-0123456789",
-                            "--mes.rate-limit.enabled=false",
-                            "--server.port=0",
-                            "--management.server.port=0",
-                            "--logging.level.root=WARN");
-            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-            IngestBenchmark.Plant plant = IngestBenchmark.Plant.prepare(PG + database, port);
+        try (BenchmarkApp app = BenchmarkApp.start("mes_rtbench_")) {
+            int port = app.port();
+            IngestBenchmark.Plant plant = IngestBenchmark.Plant.prepare(app.url, port);
             long order = plant.ids.get(0);
 
             BlockingQueue<Long> arrivals = new ArrayBlockingQueue<>(EVENTS * 2);
@@ -123,17 +101,6 @@ class RealtimeLatencyBenchmark {
             Files.writeString(file, report);
         } finally {
             stomp.stop();
-            if (app != null) {
-                app.close();
-            }
-            admin("drop database if exists " + database + " with (force)");
-        }
-    }
-
-    private static void admin(String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(PG + "postgres", "postgres", "");
-                Statement s = c.createStatement()) {
-            s.execute(sql);
         }
     }
 }

@@ -8,6 +8,8 @@ import com.renar.mes.shared.PageQuery;
 import com.renar.mes.shared.PageResponse;
 import com.renar.mes.shared.ProblemType;
 import com.renar.mes.shared.Role;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import java.util.ArrayList;
@@ -28,6 +30,17 @@ import tools.jackson.databind.JsonNode;
 @PreAuthorize(Role.Expressions.PLANNING)
 class ErpController {
 
+    static final String PUSH_EXAMPLE = """
+            {"orders": [
+              {"orderCode": "2026-0042", "type": "PRODUCTION", "itemCode": "WARD-2D3G", "quantity": 12,
+               "dueDate": "2026-12-18", "priority": 1, "lots": ["2026-0042-L1"]},
+              {"orderCode": "2026-0043", "itemCode": "PNL-SIDE-1850", "quantity": "24.0000",
+               "dueDate": "2026-12-15T17:00:00-03:00", "priority": 2, "lots": ["2026-0043-L1", "2026-0043-L2"],
+               "routing": [{"sequence": 10, "processStepCode": "OPTIMIZER", "workcenterCode": "OPT-02",
+                            "setupMinutes": 10, "standardSecondsPerPiece": 20}]}
+            ]}
+            """;
+
     /** A pushed batch larger than this must be split; it keeps one request within seconds. */
     static final int MAX_PUSHED_ORDERS = 1000;
 
@@ -46,6 +59,17 @@ class ErpController {
      * semantics as a pull: each record is imported or rejected on its own; the answer summarises them.
      */
     @PostMapping("/orders")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            description = "Released orders, inspired by the ISA-95/B2MML production schedule (docs/erp-integration.md)."
+                    + " Field names are matched ignoring case, '_' and '-'; unknown fields are ignored.",
+            required = true,
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @ExampleObject(
+                                            name = "two orders, one with a routing override",
+                                            value = PUSH_EXAMPLE)))
     SyncSummary push(@RequestBody JsonNode body) {
         JsonNode orders = body.get("orders");
         if (orders == null || !orders.isArray()) {

@@ -4,6 +4,7 @@ import com.renar.mes.orders.CompliancePolicy.StepLoad;
 import com.renar.mes.shared.MesProblemException;
 import com.renar.mes.shared.PageQuery;
 import com.renar.mes.shared.PageResponse;
+import com.renar.mes.shared.Quantities;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
@@ -175,7 +176,7 @@ class OrderQueries {
                         rs.getString("other_code"),
                         OrderStatus.valueOf(rs.getString("other_status")),
                         rs.getString("trigger_type"),
-                        rs.getBigDecimal("quantity"),
+                        Quantities.plain(rs.getBigDecimal("quantity")),
                         (Integer) rs.getObject("step_sequence"),
                         rs.getTimestamp("created_at").toInstant()))
                 .list();
@@ -224,9 +225,9 @@ class OrderQueries {
                         rs.getString("process_step_code"),
                         rs.getString("workcenter_code"),
                         rs.getString("workcenter_type"),
-                        rs.getBigDecimal("setup_minutes"),
-                        rs.getBigDecimal("standard_seconds"),
-                        rs.getBigDecimal("planned_quantity")))
+                        Quantities.plain(rs.getBigDecimal("setup_minutes")),
+                        Quantities.plain(rs.getBigDecimal("standard_seconds")),
+                        Quantities.plain(rs.getBigDecimal("planned_quantity"))))
                 .list()
                 .stream()
                 .collect(Collectors.groupingBy(StepSnapshot::orderId, LinkedHashMap::new, Collectors.toList()));
@@ -239,7 +240,7 @@ class OrderQueries {
                 OrderType.valueOf(rs.getString("type")),
                 OrderStatus.valueOf(rs.getString("status")),
                 rs.getString("item_code"),
-                rs.getBigDecimal("planned_quantity"),
+                Quantities.plain(rs.getBigDecimal("planned_quantity")),
                 rs.getTimestamp("due_at").toInstant(),
                 rs.getInt("priority"),
                 instant(rs, "started_at"),
